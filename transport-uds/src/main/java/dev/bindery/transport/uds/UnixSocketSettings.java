@@ -1,0 +1,71 @@
+package dev.bindery.transport.uds;
+
+import static java.util.Objects.requireNonNull;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.bindery.transport.Setting;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the socket file is made: its mode and, when set, its group. The defaults live in this
+ * module's {@code reference.conf} only.
+ *
+ * <p>{@code group} is checked against the system's groups when a {@link UnixSocketTransport} is
+ * created, since that needs the system and this record is a plain value.
+ */
+public record UnixSocketSettings(SocketMode permissions, Optional<String> group)
+{
+    public static final Setting PERMISSIONS =
+            new Setting("bindery.unix-socket.permissions", "SOCKET_PERM");
+    public static final Setting GROUP = new Setting("bindery.unix-socket.group", "SOCKET_GROUP");
+
+    public static final List<Setting> ALL = List.of(PERMISSIONS, GROUP);
+
+    public UnixSocketSettings
+    {
+        requireNonNull(permissions, "permissions is null");
+        requireNonNull(group, "group is null: use Optional.empty() to keep the process's group");
+    }
+
+    /** The settings {@code reference.conf} gives. */
+    public static UnixSocketSettings defaults()
+    {
+        return fromConfig(ConfigFactory.defaultReference());
+    }
+
+    /**
+     * Reads every setting eagerly.
+     *
+     * @throws dev.bindery.transport.ConfigurationException naming the setting at fault
+     */
+    public static UnixSocketSettings fromConfig(Config config)
+    {
+        SocketMode permissions = SocketMode.parse(PERMISSIONS, config.getString(PERMISSIONS.key()));
+
+        // An empty SOCKET_GROUP (as compose files pass an unset variable) means no group
+        Optional<String> group = Optional.empty();
+        if (config.hasPath(GROUP.key()) && !config.getString(GROUP.key()).isBlank()) {
+            group = Optional.of(config.getString(GROUP.key()).strip());
+        }
+        return new UnixSocketSettings(permissions, group);
+    }
+
+    public UnixSocketSettings withPermissions(SocketMode permissions)
+    {
+        return new UnixSocketSettings(permissions, group);
+    }
+
+    public UnixSocketSettings withGroup(String group)
+    {
+        return new UnixSocketSettings(permissions, Optional.of(group));
+    }
+
+    /** How the log shows them: {@code mode 0660} or {@code mode 0660, group www}. */
+    public String describe()
+    {
+        return "mode " + permissions.octal() + group.map(name -> ", group " + name).orElse("");
+    }
+}
