@@ -1,0 +1,39 @@
+package dev.bindery.app;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.name.Names;
+import com.typesafe.config.Config;
+import dev.bindery.transport.Endpoint;
+
+/**
+ * Binds what startup has already read and validated: the configuration every module reads from,
+ * the endpoint, the application's settings and the version.
+ */
+public final class PlatformModule extends AbstractModule
+{
+    public static final String VERSION = "bindery.version";
+
+    private final Config config;
+    private final Endpoint endpoint;
+    private final AppSettings settings;
+    private final String version;
+
+    public PlatformModule(Config config, Endpoint endpoint, AppSettings settings, String version)
+    {
+        this.config = requireNonNull(config, "config is null");
+        this.endpoint = requireNonNull(endpoint, "endpoint is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.version = requireNonNull(version, "version is null");
+    }
+
+    @Override
+    protected void configure()
+    {
+        bind(Config.class).toInstance(config);
+        bind(Endpoint.class).toInstance(endpoint);
+        bind(AppSettings.class).toInstance(settings);
+        bindConstant().annotatedWith(Names.named(VERSION)).to(version);
+    }
+}
