@@ -16,7 +16,6 @@ import java.util.concurrent.Executor;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.ManagedSelector;
 import org.eclipse.jetty.io.SelectorManager;
-import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
@@ -39,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * <li>on stop, close, remove the path if it is still ours, release the lock.</li>
  * </ol>
  * A failed start undoes what it did, so the disk is as it was before.
+ *
+ * <p>Each accepted connection reads its peer's credentials once: see {@link PeerCredentials}.
  */
 public class UnixSocketConnector extends UnixDomainServerConnector
 {
@@ -144,12 +145,10 @@ public class UnixSocketConnector extends UnixDomainServerConnector
         return UnixDomainSocketAddress.of(target);
     }
 
-    /**
-     * The kernel reports each accepted connection's local address as the path the listener was
-     * bound at, the private one; handlers are shown the target instead.
-     */
+    /** Each accepted connection becomes a {@link UnixSocketEndPoint}. */
     @Override
-    protected SelectorManager newSelectorManager(Executor executor, Scheduler scheduler, int selectors)
+    protected SelectorManager newSelectorManager(Executor executor, Scheduler scheduler,
+            int selectors)
     {
         return new UnixDomainSelectorManager(executor, scheduler, selectors)
         {
@@ -157,15 +156,8 @@ public class UnixSocketConnector extends UnixDomainServerConnector
             protected EndPoint newEndPoint(SelectableChannel channel, ManagedSelector selector,
                     SelectionKey key)
             {
-                SocketChannelEndPoint endPoint =
-                        new SocketChannelEndPoint((SocketChannel) channel, selector, key, getScheduler())
-                        {
-                            @Override
-                            public SocketAddress getLocalSocketAddress()
-                            {
-                                return UnixSocketConnector.this.getLocalSocketAddress();
-                            }
-                        };
+                EndPoint endPoint = new UnixSocketEndPoint((SocketChannel) channel, selector, key,
+                        getScheduler(), UnixSocketConnector.this.getLocalSocketAddress());
                 endPoint.setIdleTimeout(getIdleTimeout());
                 return endPoint;
             }

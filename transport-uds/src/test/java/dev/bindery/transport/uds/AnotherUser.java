@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs commands as user and group 65534 (nobody) through setpriv. Root ignores file permissions,
- * so only another user shows what a socket's mode allows; only root may become another user.
+ * Runs commands as user and group 65534 (nobody), or other ids, through setpriv. Root ignores
+ * file permissions, so only another user shows what a socket's mode allows; only root may become
+ * another user.
  */
 final class AnotherUser
 {
@@ -35,13 +36,24 @@ final class AnotherUser
 
     static List<String> prefix()
     {
-        return List.of("setpriv", "--reuid=" + ID, "--regid=" + ID, "--clear-groups");
+        return prefix(ID, ID);
+    }
+
+    /** The ids need no account: setpriv takes plain numbers. */
+    static List<String> prefix(int uid, int gid)
+    {
+        return List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups");
     }
 
     /** Runs the command as the other user; returns its exit status and what it printed on each stream. */
     static Result run(String... command) throws Exception
     {
-        List<String> full = new ArrayList<>(prefix());
+        return runAs(ID, ID, command);
+    }
+
+    static Result runAs(int uid, int gid, String... command) throws Exception
+    {
+        List<String> full = new ArrayList<>(prefix(uid, gid));
         full.addAll(List.of(command));
         Path errors = Files.createTempFile("uds-stderr", ".txt");
         try {
