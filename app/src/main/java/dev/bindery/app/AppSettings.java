@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import dev.bindery.app.config.SettingValues;
 import dev.bindery.transport.ConfigurationException;
 import dev.bindery.transport.Setting;
 
@@ -16,15 +17,18 @@ import java.util.List;
  * @param shutdownGrace how long in-flight requests may run on after SIGTERM or SIGINT before the
  *         server closes them
  * @param echoLimit the largest body {@code POST /api/echo} sends back, in bytes
+ * @param accessLog whether each request is logged through {@code bindery.access}
  */
-public record AppSettings(Duration shutdownGrace, long echoLimit)
+public record AppSettings(Duration shutdownGrace, long echoLimit, boolean accessLog)
 {
     public static final Setting SHUTDOWN_GRACE =
             new Setting("bindery.http.shutdown-grace", "BINDERY_SHUTDOWN_GRACE");
     public static final Setting ECHO_LIMIT =
             new Setting("bindery.app.echo-limit", "BINDERY_ECHO_LIMIT");
+    public static final Setting ACCESS_LOG =
+            new Setting("bindery.http.access-log", "BINDERY_ACCESS_LOG");
 
-    public static final List<Setting> ALL = List.of(SHUTDOWN_GRACE, ECHO_LIMIT);
+    public static final List<Setting> ALL = List.of(SHUTDOWN_GRACE, ECHO_LIMIT, ACCESS_LOG);
 
     // The echo handler holds a body in one array, so it cannot take more than an array holds
     private static final long LARGEST_ECHO_LIMIT = 1L << 30;
@@ -55,7 +59,8 @@ public record AppSettings(Duration shutdownGrace, long echoLimit)
     {
         Duration grace = duration(config, SHUTDOWN_GRACE);
         long limit = bytes(config, ECHO_LIMIT);
-        return new AppSettings(grace, limit);
+        boolean accessLog = SettingValues.strictBoolean(config, ACCESS_LOG);
+        return new AppSettings(grace, limit, accessLog);
     }
 
     private static Duration duration(Config config, Setting setting)
@@ -64,7 +69,8 @@ public record AppSettings(Duration shutdownGrace, long echoLimit)
             return config.getDuration(setting.key());
         }
         catch (ConfigException.BadValue | ConfigException.WrongType | ConfigException.Null e) {
-            throw ConfigurationException.invalid(setting, text(config, setting), ACCEPTED_GRACE);
+            String text = SettingValues.text(config, setting);
+            throw ConfigurationException.invalid(setting, text, ACCEPTED_GRACE);
         }
     }
 
@@ -74,15 +80,8 @@ public record AppSettings(Duration shutdownGrace, long echoLimit)
             return config.getBytes(setting.key());
         }
         catch (ConfigException.BadValue | ConfigException.WrongType | ConfigException.Null e) {
-            throw ConfigurationException.invalid(setting, text(config, setting), ACCEPTED_LIMIT);
+            String text = SettingValues.text(config, setting);
+            throw ConfigurationException.invalid(setting, text, ACCEPTED_LIMIT);
         }
-    }
-
-    private static String text(Config config, Setting setting)
-    {
-        if (!config.hasPath(setting.key())) {
-            return "";
-        }
-        return String.valueOf(config.getValue(setting.key()).unwrapped());
     }
 }

@@ -9,6 +9,7 @@ import com.google.inject.spi.Message;
 import com.typesafe.config.ConfigException;
 import dev.bindery.app.config.ConfigurationLoader;
 import dev.bindery.app.config.LoadedConfiguration;
+import dev.bindery.app.proxy.ProxySettings;
 import dev.bindery.app.web.StatusJson;
 import dev.bindery.transport.BindingException;
 import dev.bindery.transport.Bindings;
@@ -110,10 +111,12 @@ public final class Main
         LoadedConfiguration loaded;
         Endpoint endpoint;
         AppSettings settings;
+        ProxySettings proxies;
         try {
             loaded = loader.load();
             endpoint = EndpointSettings.fromConfig(loaded.config());
             settings = AppSettings.fromConfig(loaded.config());
+            proxies = ProxySettings.fromConfig(loaded.config());
         }
         catch (ConfigException e) {
             // A value of the wrong shape, such as an object where a string belongs
@@ -122,7 +125,7 @@ public final class Main
 
         // Stage.PRODUCTION builds every singleton now, so the transport's settings are checked here too
         Injector injector = Guice.createInjector(Stage.PRODUCTION,
-                new PlatformModule(loaded.config(), endpoint, settings, version),
+                new PlatformModule(loaded.config(), endpoint, settings, proxies, version),
                 TransportChoice.moduleFor(endpoint),
                 new ServerModule());
 

@@ -4,6 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.name.Named;
+import dev.bindery.app.proxy.ProxyHeaders;
+import dev.bindery.app.proxy.ProxySettings;
+import dev.bindery.app.web.AccessLog;
 import dev.bindery.app.web.LiveStatusBroadcaster;
 import dev.bindery.app.web.ServerStatus;
 import dev.bindery.app.web.WebApplication;
@@ -40,11 +43,13 @@ public final class ServerModule extends AbstractModule
 
     @Provides
     @Singleton
-    HttpConfiguration httpConfiguration()
+    HttpConfiguration httpConfiguration(ProxySettings proxies)
     {
         HttpConfiguration configuration = new HttpConfiguration();
         // The version is in /api/status for those who may see it; response headers go to anyone
         configuration.setSendServerVersion(false);
+        // Before any handler, so that every one of them (and the access log) sees the client
+        configuration.addCustomizer(new ProxyHeaders(proxies.trust()));
         return configuration;
     }
 
@@ -61,6 +66,7 @@ public final class ServerModule extends AbstractModule
         server.setStopTimeout(settings.shutdownGrace().toMillis());
         server.addBean(live);
         server.setHandler(WebApplication.create(server, status, live, settings.echoLimit()));
+        AccessLog.install(server, settings.accessLog());
         return server;
     }
 }

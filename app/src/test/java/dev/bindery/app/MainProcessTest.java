@@ -119,6 +119,20 @@ class MainProcessTest
     }
 
     @Test
+    void exitsWith78AndOneLineOnABadTrustedProxyRange() throws Exception
+    {
+        process = start(Map.of("BINDERY_TRUSTED_PROXIES", "127.0.0.0/8,10.0.0.0/33"), List.of());
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(78);
+        List<String> lines = output().lines().toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).contains("ERROR", "BINDERY_TRUSTED_PROXIES", "\"10.0.0.0/33\"",
+                "from 0 to 32");
+    }
+
+    @Test
     void exitsWith64OnAnUnknownCommand() throws Exception
     {
         process = start(Map.of(), List.of("frobnicate"));

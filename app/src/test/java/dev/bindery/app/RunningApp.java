@@ -1,6 +1,7 @@
 package dev.bindery.app;
 
 import dev.bindery.app.config.ConfigurationLoader;
+import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Origin;
 import org.eclipse.jetty.client.Request;
@@ -87,6 +88,24 @@ final class RunningApp implements AutoCloseable
     URI uri(String path)
     {
         return base.resolve(path);
+    }
+
+    /** GET with headers given as name, value pairs; a name given twice is sent on two lines. */
+    ContentResponse get(String path, String... headers) throws Exception
+    {
+        return get(http, path, headers);
+    }
+
+    /** The same through another client, such as one bound to another source address. */
+    ContentResponse get(HttpClient client, String path, String... headers) throws Exception
+    {
+        Request request = client.newRequest(uri(path));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            String name = headers[i];
+            String value = headers[i + 1];
+            request.headers(fields -> fields.add(name, value));
+        }
+        return request.send();
     }
 
     URI webSocketUri(String path)

@@ -42,6 +42,9 @@ abstract class ServedApplicationContract
     /** What {@code request.clientAddress} says. */
     abstract String expectedClientAddress();
 
+    /** What {@code request.host} says: the Host header the client sent. */
+    abstract String expectedHost();
+
     @AfterAll
     void stop() throws Exception
     {
@@ -60,8 +63,10 @@ abstract class ServedApplicationContract
         assertThat(get("/index.css").getMediaType()).isEqualTo("text/css");
         ContentResponse script = get("/index.js");
         assertThat(script.getMediaType()).isEqualTo("text/javascript");
-        // The WebSocket URL is built from the page's own location
-        assertThat(script.getContentAsString()).contains("new URL(\"live\", window.location.href)");
+        // The WebSocket URL is the server's links.live, which follows the proxy's forwarded headers,
+        // with the page's own location to fall back on
+        assertThat(script.getContentAsString())
+                .contains("status.links.live", "new URL(\"live\", window.location.href)");
     }
 
     @Test
@@ -83,6 +88,11 @@ abstract class ServedApplicationContract
         assertThat(field(json, "method")).isEqualTo("GET");
         assertThat(field(json, "path")).isEqualTo("/api/status");
         assertThat(field(json, "protocol")).isEqualTo("HTTP/1.1");
+        // Without a proxy in front: the request's own scheme and host, no prefix
+        assertThat(field(json, "scheme")).isEqualTo("http");
+        assertThat(field(json, "host")).isEqualTo(expectedHost());
+        assertThat(field(json, "prefix")).isEmpty();
+        assertThat(field(json, "live")).isEqualTo("ws://" + expectedHost() + "/live");
     }
 
     @Test

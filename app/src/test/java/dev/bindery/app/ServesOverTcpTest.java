@@ -1,5 +1,10 @@
 package dev.bindery.app;
 
+import static dev.bindery.app.JsonFields.field;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.Map;
 
 class ServesOverTcpTest extends ServedApplicationContract
@@ -26,5 +31,17 @@ class ServesOverTcpTest extends ServedApplicationContract
     String expectedClientAddress()
     {
         return "127.0.0.1";
+    }
+
+    @Override
+    String expectedHost()
+    {
+        return "127.0.0.1:" + app.base.getPort();
+    }
+
+    @Test
+    void reportsNoPeerCredentialsOverTcp() throws Exception
+    {
+        assertThat(field(get("/api/status").getContentAsString(), "peer")).isEqualTo("null");
     }
 }

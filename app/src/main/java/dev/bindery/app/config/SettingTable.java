@@ -1,6 +1,7 @@
 package dev.bindery.app.config;
 
 import dev.bindery.app.AppSettings;
+import dev.bindery.app.proxy.ProxySettings;
 import dev.bindery.transport.EndpointSettings;
 import dev.bindery.transport.Setting;
 import dev.bindery.transport.tcp.TcpSettings;
@@ -20,7 +21,8 @@ public final class SettingTable
                     EndpointSettings.ALL,
                     TcpSettings.ALL,
                     UnixSocketSettings.ALL,
-                    AppSettings.ALL)
+                    AppSettings.ALL,
+                    ProxySettings.ALL)
             .flatMap(List::stream)
             .toList();
 

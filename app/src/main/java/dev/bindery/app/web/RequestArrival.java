@@ -1,36 +1,49 @@
 package dev.bindery.app.web;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.bindery.app.proxy.RequestOrigin;
+import dev.bindery.transport.uds.PeerCredentials;
 import org.eclipse.jetty.server.Request;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
+import java.util.Optional;
 
 /**
  * How one request reached the server, as {@code /api/status} and the status page report it.
  *
- * @param clientAddress the peer's IP address; null over a Unix socket, where the JDK reports none
+ * @param origin the client's address, scheme, host and path prefix, after trusted proxies'
+ *         headers
  * @param method the request method, such as {@code GET}
  * @param path the request path, without the query
  * @param protocol the HTTP version, such as {@code HTTP/1.1}
+ * @param peer the user and group of the process that connected, on a Unix socket; empty over TCP
  */
-public record RequestArrival(String clientAddress, String method, String path, String protocol)
+public record RequestArrival(
+        RequestOrigin origin,
+        String method,
+        String path,
+        String protocol,
+        Optional<PeerCredentials> peer)
 {
-    // TODO: the address seen here is the proxy's when one is in front; resolving X-Forwarded-For
-    // and Forwarded from trusted peers, and the Unix socket peer's uid and gid, belong here.
+    public RequestArrival
+    {
+        requireNonNull(origin, "origin is null");
+        requireNonNull(peer, "peer is null");
+    }
+
     public static RequestArrival of(Request request)
     {
         return new RequestArrival(
-                clientAddress(request.getConnectionMetaData().getRemoteSocketAddress()),
+                RequestOrigin.of(request),
                 request.getMethod(),
                 request.getHttpURI().getPath(),
-                request.getConnectionMetaData().getProtocol());
+                request.getConnectionMetaData().getProtocol(),
+                PeerCredentials.of(request));
     }
 
-    private static String clientAddress(SocketAddress remote)
+    /** The client's address; null over a Unix socket when no trusted proxy named one. */
+    public String clientAddress()
     {
-        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress().getHostAddress();
-        }
-        return null;
+        return origin.clientAddress();
     }
 }

@@ -2,7 +2,7 @@
 
 // Shows the status document: once from api/status, then the server's part from each frame of the
 // live WebSocket. The request part stays that of api/status, which arrived the way the page did.
-// Every URL is relative to this page, so the page also works under a path prefix behind a proxy.
+// api/status is fetched relative to this page, so it goes through the same proxy and prefix.
 
 function showServer(status) {
   text("version", status.version);
@@ -13,11 +13,23 @@ function showServer(status) {
 }
 
 function showRequest(status) {
-  text("client", status.request.clientAddress === null
-    ? "none (Unix socket: the JDK reports no peer address)"
-    : status.request.clientAddress);
-  text("request", status.request.method + " " + status.request.path);
-  text("protocol", status.request.protocol);
+  const request = status.request;
+  text("client", request.clientAddress === null
+    ? "none (Unix socket: the JDK reports no peer address, and no proxy named one)"
+    : request.clientAddress);
+  text("peer", request.peer === null ? "none (TCP)" : peer(request.peer));
+  text("request", request.method + " " + request.path);
+  text("protocol", request.protocol);
+  text("address", request.host === null
+    ? "no host given"
+    : request.scheme + "://" + request.host + request.prefix + "/");
+  text("live", status.links.live === null ? "–" : status.links.live);
+}
+
+// As id(1) prints them: uid=0(root) gid=0(root)
+function peer(credentials) {
+  const id = (number, name) => (number === null ? "?" : number) + (name === null ? "" : "(" + name + ")");
+  return "uid=" + id(credentials.uid, credentials.user) + " gid=" + id(credentials.gid, credentials.group);
 }
 
 function text(id, value) {
@@ -42,20 +54,41 @@ function state(label, kind) {
   element.className = "state " + kind;
 }
 
-// The WebSocket's address is this page's, with ws: or wss: for http: or https:
-function liveUrl() {
+// The WebSocket's address as this page's own location gives it, with ws: or wss: for http: or https:
+function pageLiveUrl() {
   const url = new URL("live", window.location.href);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
   return url.href;
 }
 
-function connect() {
-  const socket = new WebSocket(liveUrl());
-  socket.onopen = () => state("Live", "live");
+// The server's address for the WebSocket (links.live) follows the proxy's X-Forwarded-Proto,
+// -Host and -Prefix. When it differs from the page's own, the proxy sends them wrong or not at
+// all: say so, and should the server's address fail at once, fall back to the page's.
+function liveUrls(status) {
+  const own = pageLiveUrl();
+  const resolved = status.links.live;
+  if (resolved === null || resolved === own) {
+    return [own];
+  }
+  const warning = document.getElementById("mismatch");
+  warning.textContent = "The server sees this page at " + resolved + ", the browser at " + own
+    + ": check the proxy's X-Forwarded-Proto, X-Forwarded-Host and X-Forwarded-Prefix headers.";
+  warning.hidden = false;
+  return [resolved, own];
+}
+
+function connect(urls) {
+  const socket = new WebSocket(urls[0]);
+  let opened = false;
+  socket.onopen = () => {
+    opened = true;
+    state("Live", "live");
+  };
   socket.onmessage = (event) => showServer(JSON.parse(event.data));
   socket.onclose = () => {
     state("Disconnected; retrying…", "lost");
-    setTimeout(connect, 2000);
+    const next = !opened && urls.length > 1 ? urls.slice(1) : urls;
+    setTimeout(() => connect(next), 2000);
   };
 }
 
@@ -64,6 +97,9 @@ fetch("api/status", { cache: "no-store" })
   .then((status) => {
     showServer(status);
     showRequest(status);
+    connect(liveUrls(status));
   })
-  .catch(() => state("Unable to read api/status", "lost"));
-connect();
+  .catch(() => {
+    state("Unable to read api/status", "lost");
+    connect([pageLiveUrl()]);
+  });

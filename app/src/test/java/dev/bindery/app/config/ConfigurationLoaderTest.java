@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bindery.app.AppSettings;
+import dev.bindery.app.proxy.AddressRange;
+import dev.bindery.app.proxy.ProxySettings;
 import dev.bindery.transport.ConfigurationException;
 import dev.bindery.transport.EndpointSettings;
 import dev.bindery.transport.Setting;
@@ -29,7 +31,11 @@ class ConfigurationLoaderTest
         assertThat(loaded.config().getString("bindery.http.binding-address")).isEmpty();
         assertThat(loaded.config().getInt("bindery.http.port")).isEqualTo(4000);
         assertThat(AppSettings.fromConfig(loaded.config()))
-                .isEqualTo(new AppSettings(Duration.ofSeconds(30), 16L * 1024 * 1024));
+                .isEqualTo(new AppSettings(Duration.ofSeconds(30), 16L * 1024 * 1024, false));
+        ProxySettings proxies = ProxySettings.fromConfig(loaded.config());
+        assertThat(proxies.trustedProxies()).extracting(AddressRange::toString)
+                .containsExactly("127.0.0.0/8", "::1/128");
+        assertThat(proxies.trustUnixSocketPeers()).isTrue();
         assertThat(loaded.sources().values()).containsOnly("default");
         assertThat(loaded.file()).isEmpty();
     }
@@ -82,7 +88,10 @@ class ConfigurationLoaderTest
                 "SOCKET_GROUP", "www",
                 "BINDERY_TCP_BACKLOG", "64",
                 "BINDERY_SHUTDOWN_GRACE", "10s",
-                "BINDERY_ECHO_LIMIT", "1MiB");
+                "BINDERY_ECHO_LIMIT", "1MiB",
+                "BINDERY_ACCESS_LOG", "true",
+                "BINDERY_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8",
+                "BINDERY_TRUST_UNIX_SOCKET_PEERS", "false");
 
         LoadedConfiguration loaded = load(values, Map.of());
 
@@ -92,6 +101,73 @@ class ConfigurationLoaderTest
                     .isEqualTo(values.get(setting.variable()));
             assertThat(loaded.sourceOf(setting.key())).isEqualTo("env " + setting.variable());
         }
+    }
+
+    @Test
+    void readsTheNewHttpSettingsFromTheirVariables()
+    {
+        LoadedConfiguration loaded = load(Map.of(
+                "BINDERY_ACCESS_LOG", "true",
+                "BINDERY_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8,192.0.2.7",
+                "BINDERY_TRUST_UNIX_SOCKET_PEERS", "false"), Map.of());
+
+        assertThat(AppSettings.fromConfig(loaded.config()).accessLog()).isTrue();
+        ProxySettings proxies = ProxySettings.fromConfig(loaded.config());
+        assertThat(proxies.trustedProxies()).extracting(AddressRange::toString)
+                .containsExactly("10.0.0.0/8", "fd00::/8", "192.0.2.7/32");
+        assertThat(proxies.trustUnixSocketPeers()).isFalse();
+    }
+
+    @Test
+    void trustsNoTcpPeerWhenTheListIsEmpty() throws Exception
+    {
+        assertThat(ProxySettings.fromConfig(load(Map.of("BINDERY_TRUSTED_PROXIES", ""), Map.of()).config())
+                .trustedProxies()).isEmpty();
+
+        writeInstalledFile("bindery.http.trusted-proxies = []\n");
+        assertThat(ProxySettings.fromConfig(load(Map.of(), Map.of("bindery.home", home.toString())).config())
+                .trustedProxies()).isEmpty();
+    }
+
+    @Test
+    void readsTrustedProxiesAsAListFromTheFile() throws Exception
+    {
+        writeInstalledFile("bindery.http.trusted-proxies = [\"172.16.0.0/12\", \"::1\"]\n"
+                + "bindery.http.access-log = true\n");
+
+        LoadedConfiguration loaded = load(Map.of(), Map.of("bindery.home", home.toString()));
+
+        assertThat(ProxySettings.fromConfig(loaded.config()).trustedProxies()).extracting(AddressRange::toString)
+                .containsExactly("172.16.0.0/12", "::1/128");
+        assertThat(AppSettings.fromConfig(loaded.config()).accessLog()).isTrue();
+    }
+
+    @Test
+    void namesTheVariableOfABadTrustedProxy()
+    {
+        assertThatThrownBy(() -> ProxySettings.fromConfig(
+                load(Map.of("BINDERY_TRUSTED_PROXIES", "127.0.0.0/8, 10.0.0.0/33"), Map.of()).config()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("Invalid BINDERY_TRUSTED_PROXIES (bindery.http.trusted-proxies) "
+                        + "value \"10.0.0.0/33\": the prefix length after / must be a whole number from 0 to 32")
+                .hasMessageContaining("such as 127.0.0.0/8, ::1/128, 10.1.2.3");
+        assertThatThrownBy(() -> ProxySettings.fromConfig(
+                load(Map.of("BINDERY_TRUSTED_PROXIES", "proxy.internal"), Map.of()).config()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("value \"proxy.internal\": proxy.internal is not an IPv4 or IPv6 address");
+    }
+
+    @Test
+    void namesTheVariableOfABadBoolean()
+    {
+        assertThatThrownBy(() -> AppSettings.fromConfig(load(Map.of("BINDERY_ACCESS_LOG", "yes"), Map.of()).config()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Invalid BINDERY_ACCESS_LOG (bindery.http.access-log) value \"yes\": expected true or false");
+        assertThatThrownBy(() -> ProxySettings.fromConfig(
+                load(Map.of("BINDERY_TRUST_UNIX_SOCKET_PEERS", "1"), Map.of()).config()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Invalid BINDERY_TRUST_UNIX_SOCKET_PEERS (bindery.http.trust-unix-socket-peers) "
+                        + "value \"1\": expected true or false");
     }
 
     @Test
