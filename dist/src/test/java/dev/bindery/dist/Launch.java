@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * How to run {@code bin/bindery} once: arguments, environment, working
@@ -43,6 +45,7 @@ final class Launch
     private Path directory;
     private String umask;
     private List<String> userSwitch = List.of();
+    private List<String> namespaces = List.of();
 
     Launch(Installation installation, List<String> arguments)
     {
@@ -95,13 +98,37 @@ final class Launch
         return this;
     }
 
+    /** Runs as this user and group with exactly these supplementary groups (needs root). */
+    Launch asUser(int uid, int gid, int... groups)
+    {
+        if (groups.length == 0) {
+            return asUser(uid, gid);
+        }
+        String list = IntStream.of(groups).mapToObj(Integer::toString)
+                .collect(Collectors.joining(","));
+        this.userSwitch = List.of(
+                "setpriv", "--reuid=" + uid, "--regid=" + gid, "--groups=" + list);
+        return this;
+    }
+
+    /**
+     * Runs in a network namespace of its own, with no interface but loopback, as
+     * systemd's PrivateNetwork=yes gives a service (needs root and unshare from util-linux).
+     */
+    Launch withoutNetwork()
+    {
+        this.namespaces = List.of("unshare", "--net");
+        return this;
+    }
+
     /**
      * The command line. Each wrapper execs the next, so the process started here
      * becomes, in the end, the JVM itself with the same pid.
      */
     List<String> command()
     {
-        List<String> command = new ArrayList<>(userSwitch);
+        List<String> command = new ArrayList<>(namespaces);
+        command.addAll(userSwitch);
         if (umask != null) {
             command.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,21 @@ final class Processes
 {
     private Processes() {}
 
+    /** What a command that ran to its end printed (standard output, then error) and returned. */
+    record Result(int exitStatus, String output) {}
+
     /** Runs a helper command (tar, ln) and fails the test with its output if it fails. */
     static void runQuietly(List<String> command, Duration timeout)
+    {
+        Result result = run(command, timeout);
+        if (result.exitStatus() != 0) {
+            throw new AssertionError(
+                    command + " exited with " + result.exitStatus() + ": " + result.output());
+        }
+    }
+
+    /** Runs a command to its end, whatever its status; fails the test if it does not end. */
+    static Result run(List<String> command, Duration timeout)
     {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -28,11 +42,7 @@ final class Processes
                 process.destroyForcibly();
                 throw new AssertionError(command + " did not finish within " + timeout);
             }
-            if (process.exitValue() != 0) {
-                throw new AssertionError(
-                        command + " exited with " + process.exitValue() + ": "
-                                + new String(output, StandardCharsets.UTF_8));
-            }
+            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -125,6 +135,22 @@ final class Processes
     {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
                 .anyMatch(directory -> Files.isExecutable(Path.of(directory, command)));
+    }
+
+    /**
+     * A command from a directory on PATH, or else from /usr/sbin and /sbin, where Debian puts
+     * nginx: a build run by a user (or CI) without the sbin directories on PATH still finds it.
+     */
+    static Optional<Path> find(String command)
+    {
+        List<String> directories = new ArrayList<>(
+                List.of(System.getenv().getOrDefault("PATH", "").split(":")));
+        directories.addAll(List.of("/usr/sbin", "/sbin"));
+        return directories.stream()
+                .filter(directory -> !directory.isEmpty())
+                .map(directory -> Path.of(directory, command))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     /** Kills (SIGKILL) every process whose command line names this installation. */

@@ -58,6 +58,10 @@ class TarballLayoutTest
                         top + "README.md",
                         top + "LICENSE",
                         top + "examples/README.md",
+                        top + "examples/nginx/bindery.conf",
+                        top + "examples/compose/compose.yaml",
+                        top + "examples/compose/Containerfile",
+                        top + "examples/systemd/bindery.service",
                         top + "lib/bindery-app-" + Installation.version() + ".jar");
     }
 
