@@ -27,7 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -244,11 +243,9 @@ class NginxUnixSocketTest
     }
 
     // Proxy awareness: the server resolving X-Forwarded-For from trusted peers and reporting
-    // the Unix socket peer's credentials. Tagged "proxy-awareness", and left out of the default
-    // build by dist/pom.xml until the application does both; see the note there.
+    // the Unix socket peer's credentials, as nginx really sends them.
 
     @Test
-    @Tag("proxy-awareness")
     void statusShowsTheClientBehindNginxAndNginxsWorkerAsThePeer() throws Exception
     {
         nginx = startNginx();
@@ -271,7 +268,6 @@ class NginxUnixSocketTest
     }
 
     @Test
-    @Tag("proxy-awareness")
     void aClientCannotForgeItsAddressThroughNginx() throws Exception
     {
         nginx = startNginx();
