@@ -81,17 +81,18 @@ class ConfigurationLoaderTest
     @Test
     void mapsEveryEnvironmentVariableToItsKey()
     {
-        Map<String, String> values = Map.of(
-                "HTTP_BINDING_ADDRESS", "/run/bindery/http.sock",
-                "PORT", "4100",
-                "SOCKET_PERM", "666",
-                "SOCKET_GROUP", "www",
-                "BINDERY_TCP_BACKLOG", "64",
-                "BINDERY_SHUTDOWN_GRACE", "10s",
-                "BINDERY_ECHO_LIMIT", "1MiB",
-                "BINDERY_ACCESS_LOG", "true",
-                "BINDERY_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8",
-                "BINDERY_TRUST_UNIX_SOCKET_PEERS", "false");
+        Map<String, String> values = Map.ofEntries(
+                Map.entry("HTTP_BINDING_ADDRESS", "/run/bindery/http.sock"),
+                Map.entry("PORT", "4100"),
+                Map.entry("SOCKET_PERM", "666"),
+                Map.entry("SOCKET_GROUP", "www"),
+                Map.entry("BINDERY_UNIX_SOCKET_BACKLOG", "2048"),
+                Map.entry("BINDERY_TCP_BACKLOG", "64"),
+                Map.entry("BINDERY_SHUTDOWN_GRACE", "10s"),
+                Map.entry("BINDERY_ECHO_LIMIT", "1MiB"),
+                Map.entry("BINDERY_ACCESS_LOG", "true"),
+                Map.entry("BINDERY_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"),
+                Map.entry("BINDERY_TRUST_UNIX_SOCKET_PEERS", "false"));
 
         LoadedConfiguration loaded = load(values, Map.of());
 

@@ -1,8 +1,8 @@
 package dev.bindery.transport.tcp;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import dev.bindery.transport.ConfigValues;
 import dev.bindery.transport.ConfigurationException;
 import dev.bindery.transport.Setting;
 
@@ -36,17 +36,6 @@ public record TcpSettings(int backlog)
 
     public static TcpSettings fromConfig(Config config)
     {
-        return new TcpSettings(intValue(config, BACKLOG));
-    }
-
-    private static int intValue(Config config, Setting setting)
-    {
-        try {
-            return config.getInt(setting.key());
-        }
-        catch (ConfigException.WrongType e) {
-            throw ConfigurationException.invalid(setting, config.getValue(setting.key()).unwrapped().toString(),
-                    "expected a whole number from 1 to 65535");
-        }
+        return new TcpSettings(ConfigValues.wholeNumber(config, BACKLOG, 1, 65535));
     }
 }

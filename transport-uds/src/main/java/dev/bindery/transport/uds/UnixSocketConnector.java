@@ -63,6 +63,9 @@ public class UnixSocketConnector extends UnixDomainServerConnector
         this.target = target;
         this.settings = settings;
         this.group = group;
+        // The JDK's default of 50 makes a burst of new connections fail at once: a Unix socket
+        // refuses when the queue is full, where a TCP client would retry
+        setAcceptQueueSize(settings.backlog());
     }
 
     /** The path clients connect to; Jetty's own {@link #getUnixDomainPath()} is the private one. */

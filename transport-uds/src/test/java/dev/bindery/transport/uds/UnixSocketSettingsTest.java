@@ -36,17 +36,38 @@ class UnixSocketSettingsTest
     {
         UnixSocketSettings settings = UnixSocketSettings.fromConfig(config(Map.of(
                 "bindery.unix-socket.permissions", "0600",
-                "bindery.unix-socket.group", "www")));
+                "bindery.unix-socket.group", "www",
+                "bindery.unix-socket.backlog", "2048")));
 
-        assertThat(settings).isEqualTo(new UnixSocketSettings(new SocketMode(0600), Optional.of("www")));
+        assertThat(settings).isEqualTo(new UnixSocketSettings(new SocketMode(0600), Optional.of("www"), 2048));
         assertThat(settings.describe()).isEqualTo("mode 0600, group www");
+    }
+
+    @Test
+    void defaultBacklogLeavesRoomForABurstOfNewConnections()
+    {
+        assertThat(UnixSocketSettings.defaults().backlog()).isEqualTo(1024);
+    }
+
+    @Test
+    void rejectsABacklogOutsideItsRange()
+    {
+        assertThatThrownBy(() -> UnixSocketSettings.fromConfig(config(Map.of(
+                "bindery.unix-socket.backlog", "0"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Invalid BINDERY_UNIX_SOCKET_BACKLOG (bindery.unix-socket.backlog) value \"0\": "
+                        + "expected a whole number from 1 to 65535");
+        assertThatThrownBy(() -> UnixSocketSettings.fromConfig(config(Map.of(
+                "bindery.unix-socket.backlog", "lots"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("value \"lots\"");
     }
 
     @Test
     void listsEverySettingWithItsVariable()
     {
         assertThat(UnixSocketSettings.ALL).extracting(setting -> setting.variable())
-                .containsExactly("SOCKET_PERM", "SOCKET_GROUP");
+                .containsExactly("SOCKET_PERM", "SOCKET_GROUP", "BINDERY_UNIX_SOCKET_BACKLOG");
         assertThat(UnixSocketSettings.ALL).allSatisfy(setting ->
                 assertThat(ConfigFactory.defaultReference().hasPathOrNull(setting.key())).isTrue());
     }

@@ -57,9 +57,28 @@ class UnixSocketTransportTest
     }
 
     @Test
+    void listensWithTheConfiguredBacklog() throws Exception
+    {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/ss")) || Files.isExecutable(Path.of("/bin/ss")),
+                "needs ss (package iproute2) to read the socket's accept queue limit");
+        UnixSocketSettings settings = new UnixSocketSettings(new SocketMode(0660), java.util.Optional.empty(), 777);
+        try (TestServer server = new TestServer(settings, socket).start()) {
+            // ss shows a listening socket's accept queue limit as its Send-Q, and its address as
+            // the path it was bound at: the private directory beside the socket
+            Process ss = new ProcessBuilder("ss", "-xlnH").redirectErrorStream(true).start();
+            String listing = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            ss.waitFor();
+
+            assertThat(listing).as("ss -xl").containsPattern("\\s0\\s+777\\s+"
+                    + java.util.regex.Pattern.quote(socket.getParent() + "/.bindery."));
+        }
+    }
+
+    @Test
     void givesTheSocketTheAskedGroup() throws Exception
     {
-        UnixSocketSettings settings = new UnixSocketSettings(new SocketMode(0640), java.util.Optional.of("nogroup"));
+        UnixSocketSettings settings = new UnixSocketSettings(new SocketMode(0640), java.util.Optional.of("nogroup"), 1024);
 
         try (TestServer server = new TestServer(settings, socket).start()) {
             GroupPrincipal nogroup = socket.getFileSystem().getUserPrincipalLookupService()
