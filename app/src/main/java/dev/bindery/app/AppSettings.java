@@ -42,10 +42,10 @@ public record AppSettings(Duration shutdownGrace, long echoLimit, boolean access
     public AppSettings
     {
         requireNonNull(shutdownGrace, "shutdownGrace is null");
-        if (shutdownGrace.isNegative() || shutdownGrace.compareTo(LONGEST_GRACE) > 0) {
+        if (!isAcceptedGrace(shutdownGrace)) {
             throw ConfigurationException.invalid(SHUTDOWN_GRACE, shutdownGrace.toString(), ACCEPTED_GRACE);
         }
-        if (echoLimit < 0 || echoLimit > LARGEST_ECHO_LIMIT) {
+        if (!isAcceptedEchoLimit(echoLimit)) {
             throw ConfigurationException.invalid(ECHO_LIMIT, String.valueOf(echoLimit), ACCEPTED_LIMIT);
         }
     }
@@ -60,7 +60,27 @@ public record AppSettings(Duration shutdownGrace, long echoLimit, boolean access
         Duration grace = duration(config, SHUTDOWN_GRACE);
         long limit = bytes(config, ECHO_LIMIT);
         boolean accessLog = SettingValues.strictBoolean(config, ACCESS_LOG);
+
+        // Checked here too, so that the error quotes the value as written (2h), not as parsed (PT2H)
+        if (!isAcceptedGrace(grace)) {
+            throw ConfigurationException.invalid(SHUTDOWN_GRACE, SettingValues.text(config, SHUTDOWN_GRACE),
+                    ACCEPTED_GRACE);
+        }
+        if (!isAcceptedEchoLimit(limit)) {
+            throw ConfigurationException.invalid(ECHO_LIMIT, SettingValues.text(config, ECHO_LIMIT),
+                    ACCEPTED_LIMIT);
+        }
         return new AppSettings(grace, limit, accessLog);
+    }
+
+    private static boolean isAcceptedGrace(Duration grace)
+    {
+        return !grace.isNegative() && grace.compareTo(LONGEST_GRACE) <= 0;
+    }
+
+    private static boolean isAcceptedEchoLimit(long limit)
+    {
+        return limit >= 0 && limit <= LARGEST_ECHO_LIMIT;
     }
 
     private static Duration duration(Config config, Setting setting)

@@ -215,7 +215,17 @@ class ConfigurationLoaderTest
                 .hasMessageContaining("BINDERY_ECHO_LIMIT (bindery.app.echo-limit) value \"lots\"");
         assertThatThrownBy(() -> AppSettings.fromConfig(load(Map.of("BINDERY_ECHO_LIMIT", "2GiB"), Map.of()).config()))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("BINDERY_ECHO_LIMIT");
+                .hasMessageContaining("BINDERY_ECHO_LIMIT (bindery.app.echo-limit) value \"2GiB\"");
+    }
+
+    @Test
+    void quotesAValueOutOfRangeAsTheOperatorWroteIt()
+    {
+        // Not as parsed: "PT2H" is nowhere in what the operator set
+        assertThatThrownBy(() -> AppSettings.fromConfig(load(Map.of("BINDERY_SHUTDOWN_GRACE", "2h"), Map.of()).config()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Invalid BINDERY_SHUTDOWN_GRACE (bindery.http.shutdown-grace) value \"2h\": "
+                        + "expected a duration from 0s to 1h, such as 30s, 500ms or 2m");
     }
 
     @Test
