@@ -45,6 +45,6 @@ public final class TcpTransport implements Transport
         connector.setPort(inet.port());
         connector.setAcceptQueueSize(settings.backlog());
         server.addConnector(connector);
-        return new TcpBinding(server, inet, connector);
+        return new TcpBinding(inet, connector);
     }
 }
