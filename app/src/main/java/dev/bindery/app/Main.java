@@ -36,7 +36,8 @@ import java.util.Optional;
  * </pre>
  *
  * <p>System properties read: {@code bindery.home} (the installation, whose
- * {@code conf/application.conf} is read), {@code config.file} (another configuration file
+ * {@code conf/application.conf} is read), {@code bindery.cds-archive} (where to save a
+ * class-data sharing archive once started, see {@link ClassDataArchive}), {@code config.file} (another configuration file
  * instead), {@code bindery.*} (any setting, above all other sources) and, by Logback,
  * {@code logback.configurationFile}. The exit statuses are those of {@link ExitStatus}.
  */
@@ -91,6 +92,7 @@ public final class Main
             lifecycle.start();
             // From the JVM's start: what an operator waits for includes loading and wiring
             LOG.info("Started in {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
+            ClassDataArchive.saveIfAsked();
 
             lifecycle.awaitStop();
             return ExitStatus.OK;
