@@ -28,8 +28,10 @@ public final class Transports
                 .filter(provider -> provider.kind().equals(endpoint.kind()))
                 .findFirst()
                 .map(provider -> provider.create(config))
-                .orElseThrow(() -> new IllegalStateException("No transport for " + endpoint.describe()
-                        + " on the class path: add bindery-transport-" + artifactSuffix(endpoint)));
+                .orElseThrow(() -> new IllegalStateException("No transport of kind \""
+                        + endpoint.kind() + "\" for " + endpoint.describe() + " on the class path: "
+                        + "add the transport jar that serves it (bindery-transport-tcp or "
+                        + "bindery-transport-uds)"));
     }
 
     public static List<TransportProvider> providers()
@@ -37,10 +39,5 @@ public final class Transports
         return ServiceLoader.load(TransportProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .toList();
-    }
-
-    private static String artifactSuffix(Endpoint endpoint)
-    {
-        return endpoint instanceof UnixSocketEndpoint ? "uds" : "tcp";
     }
 }
